@@ -88,7 +88,7 @@ def wait_for_diagrams(page, path: str, count: int) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('div.mermaid').length === n"
         " && !document.querySelector('pre.mermaid')",
-        arg=count, timeout=20_000,
+        arg=count, timeout=45_000,
     )
     heights = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)")
     assert all(h > 20 for h in heights), f"{path}: a diagram rendered empty: {heights}"
@@ -114,6 +114,7 @@ def test_instant_navigation_to_a_diagram_renders_it_offline(watch, built_site):
     target, count = pages[0]
     watch.goto()
     page = watch.page
+    page.wait_for_load_state("networkidle")  # Material has fetched its sitemap
     page.evaluate("window.__sameDocument = true")
     # Follow a link the way a reader does; instant navigation intercepts it.
     page.evaluate("t => { const a = document.createElement('a'); a.href = t;"
@@ -139,3 +140,12 @@ def test_cheat_sheet_prints_on_one_page(watch, paper):
     pdf = watch.page.pdf(format=paper, print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1, f"the cheat sheet prints on {pages} {paper} pages"
+
+
+def test_self_review_checkboxes_can_be_ticked(watch):
+    watch.goto("mistakes/self-review/")
+    box = watch.page.locator(".task-list-item input[type=checkbox]").first
+    assert not box.is_checked()
+    # The visible box is the indicator's ::before; the span itself has no size.
+    watch.page.locator(".task-list-item label.task-list-control").first.click(force=True)
+    assert box.is_checked()
