@@ -255,10 +255,11 @@ def tolerance(num: Num, relation: str) -> float:
     return max(min(0.5 * unit * 1.0001, 0.05 * abs(num.raw)), 0.02 * abs(num.raw))
 
 
-def close(left: float, right_tokens: list, relation: str, right_value: float) -> bool:
+def close(left: float, right_tokens: list, relation: str, right_value: float, units: bool) -> bool:
     single = len(right_tokens) == 1 and isinstance(right_tokens[0], Num)
     if single:
-        return abs(left - right_value) <= tolerance(right_tokens[0], relation)
+        num = right_tokens[0]
+        return abs(left - right_value) <= tolerance(num, relation) * (num.unit if units else 1)
     rel = 0.02 if relation == "≈" else 0.005
     return math.isclose(left, right_value, rel_tol=rel, abs_tol=1e-12)
 
@@ -299,7 +300,7 @@ def check_run(tokens: list) -> tuple[bool, str] | None:
                 right = Expr(b, units).parse()
             except (ValueError, ZeroDivisionError, OverflowError, TypeError):
                 return None  # not arithmetic we can read: leave it to a person
-            results.append((left, right, close(left, b, relation, right)))
+            results.append((left, right, close(left, b, relation, right, units)))
         if not any(ok for _, _, ok in results):
             left, right, _ = results[1]
             return False, f"computes to {fmt(left)}, not {fmt(right)}"

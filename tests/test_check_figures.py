@@ -32,6 +32,8 @@ def calcs_in(tmp_path, text: str):
     "| Total | 15 + 30 + 20 + 60 + 10 = 135 ms |",
     "Split: days 1–76, 77–83 and 84–90 (76 + 7 + 7 = 90).",
     "The peak is 115,741 × 1 ≈ 116K.",
+    "2.8M × 128 × 4 bytes ≈ 1.43 GB of vectors.",
+    "500M × 512 bytes = 256 GB a day.",
 ])
 def test_correct_calculations_hold(tmp_path, text):
     calcs, problems = calcs_in(tmp_path, text)
@@ -46,6 +48,7 @@ def test_correct_calculations_hold(tmp_path, text):
     ("| Total | 15 + 30 + 20 + 60 + 10 = 125 ms |", "computes to 135"),
     ("0.01 / (0.01 + 0.99 × 0.1) ≈ 12%.", "not 0.12"),
     ("We need 10,000,000 ÷ 10,000 = 100 seconds.", "computes to 1,000, not 100"),
+    ("2.8M × 128 × 4 bytes ≈ 1.6 GB of vectors.", "not 1.6"),
 ])
 def test_wrong_calculations_fail(tmp_path, text, wrong):
     calcs, problems = calcs_in(tmp_path, text)
