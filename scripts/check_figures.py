@@ -361,6 +361,24 @@ def paragraphs(text: str):
         yield start, " ".join(buf)
 
 
+def split_top_level_commas(run: list) -> list[list]:
+    """A comma outside a function's parentheses separates two phrases
+    ("50 ms, 2,000 × 0.05 = 100"): check each part on its own."""
+    parts, part, depth = [], [], 0
+    for tok in run:
+        if tok == "(" or (isinstance(tok, tuple) and tok[0] == "func"):
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        if tok == "," and depth == 0:
+            parts.append(part)
+            part = []
+            continue
+        part.append(tok)
+    parts.append(part)
+    return [p for p in parts if p]
+
+
 def check_file(path: Path, problems: Problems) -> list[Calc]:
     text = read_text(path, problems)
     if text is None:
@@ -368,7 +386,8 @@ def check_file(path: Path, problems: Problems) -> list[Calc]:
     calcs = []
     for line, para in paragraphs(text):
         para = strip_markup(para)
-        for offset, tokens in tokenize(para):
+        for offset, run in tokenize(para):
+          for tokens in split_top_level_commas(run):
             result = check_run(tokens)
             if result is None:
                 continue

@@ -34,6 +34,9 @@ def calcs_in(tmp_path, text: str):
     "The peak is 115,741 × 1 ≈ 116K.",
     "2.8M × 128 × 4 bytes ≈ 1.43 GB of vectors.",
     "500M × 512 bytes = 256 GB a day.",
+    "16.35 TB ÷ 6,199 s ≈ 2.64 GB/s of reads.",
+    "256 GB × 90 ≈ 23 TB for 90 days.",
+    "14 GB ÷ 3,350 GB/s ≈ 4.2 ms per token.",
 ])
 def test_correct_calculations_hold(tmp_path, text):
     calcs, problems = calcs_in(tmp_path, text)
@@ -49,6 +52,8 @@ def test_correct_calculations_hold(tmp_path, text):
     ("0.01 / (0.01 + 0.99 × 0.1) ≈ 12%.", "not 0.12"),
     ("We need 10,000,000 ÷ 10,000 = 100 seconds.", "computes to 1,000, not 100"),
     ("2.8M × 128 × 4 bytes ≈ 1.6 GB of vectors.", "not 1.6"),
+    ("It takes 14 GB ÷ 3,350 GB/s ≈ 8.2 ms per token.", "not 8.2"),
+    ("At 50 ms, 2,000 × 0.05 = 120 requests are in flight.", "computes to 100, not 120"),
 ])
 def test_wrong_calculations_fail(tmp_path, text, wrong):
     calcs, problems = calcs_in(tmp_path, text)
