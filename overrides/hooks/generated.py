@@ -5,6 +5,7 @@ A Markdown page asks for generated content with a marker on a line of its own:
     <!-- clear:phases -->      the CLEAR phase table (from mkdocs.yml extra.clear)
     <!-- clear:phases-compact -->  the same without the summaries (for print)
     <!-- plan:weeks -->        the 2-week study plan (from includes/study-plan.yml)
+    <!-- questions:index -->   the question bank's table (from each question page's front matter)
 
 An unknown marker, or a source that breaks its rules, fails the build with a
 message naming the file and line: a typo never ships silently.
@@ -26,6 +27,9 @@ log = logging.getLogger("mkdocs.hooks.generated")
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*([a-z]+:[a-z-]+)[ \t]*-->[ \t]*$", re.M)
 # Clarify's budget must sit within the brief's "5-8 minutes of scoping".
 CLARIFY_MINUTES = (5, 8)
+QUESTIONS_DIR = "questions/"
+CATEGORIES = ["Recommendation/ranking", "Search", "Prediction", "Classification", "Embedding/similarity"]
+DIFFICULTIES = ["medium", "hard"]
 DAYS_PER_WEEK = 7
 WEEKS = 2
 
@@ -95,6 +99,53 @@ def load_plan(path: Path) -> dict:
     return plan
 
 
+def read_front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise PluginError(f"{path}:1: a question page needs YAML front matter")
+    end = text.find("\n---", 4)
+    try:
+        meta = yaml.safe_load(text[4:end]) if end > 0 else None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise PluginError(f"{path}:{(mark.line + 2) if mark else 1}: front matter is not valid YAML") from None
+    if not isinstance(meta, dict):
+        raise PluginError(f"{path}:1: front matter is missing or empty")
+    return meta
+
+
+def load_questions(docs_dir: Path, srcs: set[str], allowed_tags: set[str]) -> list[dict]:
+    """Every question page's metadata, checked; raise PluginError naming the file."""
+    questions = []
+    for src in sorted(s for s in srcs if s.startswith(QUESTIONS_DIR) and s.count("/") == 1
+                      and not s.endswith("index.md") and not s.endswith("tags.md")):
+        path = docs_dir / src
+        meta = read_front_matter(path)
+        for key in ("title", "category", "difficulty", "companies", "tags"):
+            if not meta.get(key):
+                raise PluginError(f"{path}:1: front matter has no {key!r}")
+        if meta["category"] not in CATEGORIES:
+            raise PluginError(f"{path}:1: category {meta['category']!r} is not one of {CATEGORIES}")
+        if meta["difficulty"] not in DIFFICULTIES:
+            raise PluginError(f"{path}:1: difficulty {meta['difficulty']!r} is not one of {DIFFICULTIES}")
+        companies = meta["companies"]
+        if not isinstance(companies, list):
+            raise PluginError(f"{path}:1: companies must be a list")
+        need = {meta["category"], *companies}
+        missing = sorted(need - set(meta["tags"]))
+        if missing:
+            raise PluginError(f"{path}:1: tags must include the category and every company; missing {missing}")
+        unknown = sorted(set(companies) - allowed_tags)
+        if unknown:
+            raise PluginError(f"{path}:1: companies {unknown} are not allowed tags")
+        questions.append({
+            "slug": src[len(QUESTIONS_DIR):-3], "src": src, "title": meta["title"],
+            "category": meta["category"], "difficulty": meta["difficulty"],
+            "companies": companies, "tags": meta["tags"],
+        })
+    return questions
+
+
 # ---------------------------------------------------------------------------
 # Renderers: each returns Markdown for the page at `src` (a docs-relative path)
 
@@ -142,10 +193,29 @@ def render_plan_weeks(src: str) -> str:
     return "\n".join(out)
 
 
+def render_questions_index(src: str) -> str:
+    out = [
+        '<div class="question-bank" data-table="question-bank" markdown>',
+        "",
+        "| # | Question | Category | Difficulty | Companies (published systems) |",
+        "|---|---|---|---|---|",
+    ]
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    questions = sorted(_state["questions"], key=lambda q: (order[q["category"]], q["title"]))
+    for n, q in enumerate(questions, 1):
+        link = _relative(q["src"], src)
+        out.append(
+            f"| {n} | [{q['title']}]({link}) | {q['category']} | {q['difficulty']} | {', '.join(q['companies'])} |"
+        )
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
 RENDERERS = {
     "clear:phases": render_clear_phases,
     "clear:phases-compact": lambda src: render_clear_phases(src, compact=True),
     "plan:weeks": render_plan_weeks,
+    "questions:index": render_questions_index,
 }
 
 
@@ -162,6 +232,11 @@ def on_config(config):
 
 def on_files(files, config):
     _state["docs"] = {f.src_uri for f in files if f.src_uri.endswith(".md")}
+    tags = set()
+    for plugin in ("tags", "material/tags"):
+        if plugin in config["plugins"]:
+            tags = {getattr(t, "name", t) for t in (config["plugins"][plugin].config.tags_allowed or [])}
+    _state["questions"] = load_questions(Path(config["docs_dir"]), _state["docs"], tags)
     return files
 
 
@@ -196,6 +271,10 @@ def on_post_build(config):
         "phases": [{k: p[k] for k in ("letter", "id", "name", "start", "end")} for p in _state["phases"]],
         "dimensions": config["extra"].get("dimensions", []),
     }
-    out = Path(config["site_dir"]) / "assets" / "data" / "clear.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    out = Path(config["site_dir"]) / "assets" / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "clear.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    # The question picker reads the bank from here: the pages' own front matter.
+    bank = [{k: q[k] for k in ("slug", "title", "category", "difficulty", "companies")}
+            for q in _state["questions"]]
+    (out / "questions.json").write_text(json.dumps(bank, indent=1), encoding="utf-8")
