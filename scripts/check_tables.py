@@ -11,7 +11,9 @@ and rows as wide as it, and the tables that carry facts hold them:
 - the home page's study plan has 2 weeks of 7 days;
 - every CLEAR phase table spells C-L-E-A-R, runs 0 to 45 minutes without gaps,
   and gives Clarify 5 to 8 minutes;
-- the question bank's index lists 25 questions across the 5 categories.
+- the question bank's index lists 25 questions across the 5 categories;
+- the company comparison covers at least 10 companies, the required ones
+  among them, each row with a dated public source.
 
 A semantic check switches on when its page exists, and then it must hold.
 Prints one line per problem, `path:line: what is wrong`; exits 1 if any, 2 if a
@@ -314,16 +316,42 @@ def check_question_bank(tables: list[Table]) -> list[tuple[int, str]]:
     return out
 
 
+REQUIRED_COMPANIES = ["Meta", "Google", "Amazon", "Microsoft", "Apple", "Netflix", "Uber", "LinkedIn",
+                      "Airbnb", "Pinterest", "TikTok"]
+ONE_OF = ["DoorDash", "Instacart", "Spotify", "Snap"]
+
+
+def check_company_comparison(tables: list[Table]) -> list[tuple[int, str]]:
+    out = []
+    rows = [(line, cells, t) for t in tables for line, cells, _ in t.rows]
+    if len(rows) < 10:
+        out.append((tables[0].line, f"the company comparison covers {len(rows)} companies, not at least 10"))
+    names = " ".join(cells[0] for _, cells, _ in rows if cells)
+    missing = [c for c in REQUIRED_COMPANIES if c not in names]
+    if missing:
+        out.append((tables[0].line, f"the company comparison is missing {', '.join(missing)}"))
+    if not any(c in names for c in ONE_OF):
+        out.append((tables[0].line, f"the company comparison needs one of {', '.join(ONE_OF)}"))
+    for line, cells, t in rows:
+        if any(not c for c in cells):
+            out.append((line, f"company row {cells[0]!r} has an empty cell"))
+        if cells and not re.search(r"\b(19|20)\d\d\b", cells[-1]):
+            out.append((line, f"company row {cells[0]!r} names no dated public source"))
+    return out
+
+
 SEMANTIC = {
     "study-plan": check_study_plan,
     "clear-phases": check_clear_phases,
     "question-bank": check_question_bank,
+    "company-comparison": check_company_comparison,
 }
 # Once the page exists, it must hold its table (site-relative path -> kind).
 REQUIRED = {
     "index.html": "study-plan",
     "framework/index.html": "clear-phases",
     "questions/index.html": "question-bank",
+    "companies/index.html": "company-comparison",
 }
 
 

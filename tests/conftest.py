@@ -64,15 +64,17 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project's sources, for tests that break something on purpose."""
+    """A small throwaway project for tests that break something on purpose: the
+    real configuration, theme, hooks and shared sources, with a one-page docs/
+    (plus the real assets) so that each deliberate failure builds in a second."""
     dst = tmp_path / "project"
     dst.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "includes"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dst / name, ignore=shutil.ignore_patterns("mermaid.min.js"))
-        else:
-            shutil.copy2(src, dst / name)
+    for name in ("overrides", "includes"):
+        shutil.copytree(ROOT / name, dst / name)
+    shutil.copy2(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", dst / "docs" / "assets",
+                    ignore=shutil.ignore_patterns("mermaid.min.js"))
+    (dst / "docs" / "index.md").write_text("# Home\n\n<!-- plan:weeks -->\n", encoding="utf-8")
     return dst
 
 

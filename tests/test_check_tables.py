@@ -108,6 +108,11 @@ def test_semantic_checks_pass_on_good_fixtures(tmp_path):
     ({"index.html": plan(), "questions/index.html": html_table(
         ["Question", "Category"], [["q", "Search"]] * 24, "question-bank")},
      "the question bank lists 24 questions, not 25"),
+    ({"index.html": plan(), "companies/index.html": html_table(
+        ["Company", "Emphasis", "Prompts", "Systems"],
+        [[c, "x", "y", "Z (2020)"] for c in ["Meta", "Google", "Amazon", "Microsoft", "Apple", "Netflix",
+                                             "Uber", "LinkedIn", "Pinterest"]], "company-comparison")},
+     "the company comparison covers 9 companies, not at least 10"),
     ({"index.html": plan() + "\n<table><tr><td>no header</td></tr></table>"}, "table has no header row"),
     ({"index.html": plan() + "\n<table><thead><tr><th></th><th>B</th></tr></thead></table>"},
      "table header cell 1 is empty"),
