@@ -14,6 +14,7 @@ exits 2 if the site directory is missing. Parses HTML with Python's html.parser.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import re
 import sys
 from html.parser import HTMLParser
@@ -85,8 +86,9 @@ def parse_page(path: Path, problems: Problems) -> PageParser | None:
 
 
 class SiteChecker:
-    def __init__(self, site: Path, site_url: str) -> None:
+    def __init__(self, site: Path, site_url: str, loose_anchors: tuple[str, ...] = ()) -> None:
         self.site = site.resolve()
+        self.loose_anchors = loose_anchors
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.base_path = urlsplit(self.site_url).path if self.site_url else "/"
         self.problems = Problems()
@@ -149,10 +151,14 @@ class SiteChecker:
         if not target.is_file():
             self.problems.add(page, line, f"broken link: {url} (no file {display(target)})")
             return
-        if fragment and target.suffix == ".html":
+        if fragment and target.suffix == ".html" and not self.is_loose(page):
             parsed = self.page(target)
             if parsed is not None and unquote(fragment) not in parsed.ids:
                 self.problems.add(page, line, f"broken anchor: {url} (no id {unquote(fragment)!r} on {display(target)})")
+
+    def is_loose(self, page: Path) -> bool:
+        rel = page.resolve().relative_to(self.site).as_posix()
+        return any(fnmatch.fnmatch(rel, pattern) for pattern in self.loose_anchors)
 
     def check_css(self, path: Path) -> None:
         text = read_text(path, self.problems)
@@ -172,12 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", default="http://127.0.0.1:8000/",
                         help="the site_url the site was built with: links to it count as internal")
     parser.add_argument("--list-external", action="store_true", help="list every external hyperlink")
+    parser.add_argument("--loose-anchors", action="append", default=[], metavar="GLOB",
+                        help="pages (site-relative glob) whose links must reach a file but whose #anchors "
+                             "are not checked; for generated pages such as print_page/index.html")
     args = parser.parse_args(argv)
     error = need_dir(args.site, "site directory", " (build it first: mkdocs build)")
     if error:
         print(error)
         return 2
-    checker = SiteChecker(args.site, args.site_url)
+    checker = SiteChecker(args.site, args.site_url, tuple(args.loose_anchors))
     checker.run()
     if args.list_external:
         for url, where in sorted(checker.external.items()):

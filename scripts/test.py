@@ -11,7 +11,12 @@ from bootstrap import run_in_env
 
 
 def main() -> int:
-    return run_in_env(["-m", "pytest", *sys.argv[1:]], extras=("test",))
+    args = sys.argv[1:]
+    # Two workers (pytest-xdist): the browser sweep of every page dominates the run.
+    # Pass -n 0 to run in one process.
+    if not any(a == "-n" or a.startswith("-n") or a.startswith("--numprocesses") for a in args):
+        args = ["-n", "2", *args]
+    return run_in_env(["-m", "pytest", *args], extras=("test",))
 
 
 if __name__ == "__main__":
