@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from mkdocs.config import load_config
 
 from conftest import ROOT
@@ -91,3 +93,20 @@ def clear_phases() -> list[dict]:
 
 def dimensions() -> list[str]:
     return extra()["dimensions"]
+
+
+def front_matter(path: Path) -> dict:
+    """A Markdown page's YAML front matter."""
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text[4:text.index("\n---", 4)])
+
+
+def h2_sections(text: str) -> dict[str, str]:
+    """A Markdown page's H2 sections, keyed by their explicit { #id }."""
+    out = {}
+    for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
+        head, _, body = chunk.partition("\n")
+        m = re.search(r"\{ #([a-z0-9-]+) \}", head)
+        if m:
+            out[m.group(1)] = body
+    return out

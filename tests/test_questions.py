@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from check_figures import check_file
 from conftest import ROOT
+from pages import front_matter, h2_sections
 from problems import Problems
 
 QUESTIONS = ROOT / "docs" / "questions"
@@ -15,22 +15,6 @@ CATEGORIES = ["Recommendation/ranking", "Search", "Prediction", "Classification"
 SECTIONS = ["prompt", "clarify", "scale-estimate", "lay-out-the-data", "establish-the-model",
             "architect-the-system", "refine-in-production", "follow-ups", "pitfalls", "related"]
 PAGES = sorted(p for p in QUESTIONS.glob("*.md") if p.name not in ("index.md", "tags.md"))
-
-
-def front_matter(path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text[4:text.index("\n---", 4)])
-
-
-def sections(text: str) -> dict[str, str]:
-    """H2 sections keyed by their explicit id."""
-    out = {}
-    for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
-        head, _, body = chunk.partition("\n")
-        m = re.search(r"\{ #([a-z0-9-]+) \}", head)
-        if m:
-            out[m.group(1)] = body
-    return out
 
 
 def test_the_bank_has_pages():
@@ -46,7 +30,7 @@ def test_question_page_meets_the_template(page):
     text = page.read_text(encoding="utf-8")
     ids = re.findall(r"^## .*\{ #([a-z0-9-]+) \}", text, flags=re.M)
     assert ids == SECTIONS, f"sections out of template: {ids}"
-    body = sections(text)
+    body = h2_sections(text)
     # An architecture diagram with both paths.
     diagrams = re.findall(r"```mermaid\n(.*?)```", body["architect-the-system"], flags=re.S)
     assert any(d.count("subgraph") >= 2 for d in diagrams), "no diagram with training and serving paths"
@@ -65,7 +49,7 @@ def test_every_scale_estimate_is_checked(page):
     text = page.read_text(encoding="utf-8")
     start = text.index("{ #scale-estimate }")
     first = text[:start].count("\n") + 1
-    last = first + sections(text)["scale-estimate"].count("\n")
+    last = first + h2_sections(text)["scale-estimate"].count("\n")
     problems = Problems()
     calcs = [c for c in check_file(page, problems) if first <= c.line <= last]
     assert not problems.lines, problems.lines

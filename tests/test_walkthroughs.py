@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 from conftest import ROOT
-from pages import clear_phases, dimensions
+from pages import clear_phases, dimensions, front_matter, h2_sections
 
 WALKS = ROOT / "docs" / "walkthroughs"
 PAGES = sorted(p for p in WALKS.glob("*.md") if p.name != "index.md")
@@ -15,21 +15,6 @@ TURN = re.compile(r"^\*\*\[(\d\d):(\d\d)\] (Interviewer|Candidate):\*\*(.*)$", r
 LEVELS = ("mid-level", "senior", "staff")
 SCORES = {1: "no hire", 2: "lean no hire", 3: "lean hire", 4: "strong hire"}
 TOLERANCE_MINUTES = 2
-
-
-def front_matter(path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text[4:text.index("\n---", 4)])
-
-
-def phase_sections(text: str) -> dict[str, str]:
-    out = {}
-    for chunk in re.split(r"^## ", text, flags=re.M)[1:]:
-        head, _, body = chunk.partition("\n")
-        m = re.search(r"\{ #([a-z-]+) \}", head)
-        if m:
-            out[m.group(1)] = body
-    return out
 
 
 def test_there_are_six_walkthroughs_covering_every_category_and_a_staff_round():
@@ -48,7 +33,7 @@ def test_there_are_six_walkthroughs_covering_every_category_and_a_staff_round():
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_transcript_keeps_time_with_the_clear_budget(page):
     text = page.read_text(encoding="utf-8")
-    sections = phase_sections(text)
+    sections = h2_sections(text)
     phases = clear_phases()
     assert [k for k in sections if k in {p["id"] for p in phases}] == [p["id"] for p in phases]
     stamps = [int(m) * 60 + int(s) for m, s, _, _ in TURN.findall(text)]
@@ -86,7 +71,7 @@ def test_walkthrough_has_every_required_element(page):
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_scorecard_scores_the_five_dimensions_with_evidence(page):
     text = page.read_text(encoding="utf-8")
-    card = phase_sections(text)["scorecard"]
+    card = h2_sections(text)["scorecard"]
     rows = [r for r in card.splitlines() if r.startswith("|")]
     assert rows[0].replace(" ", "") == "|Dimension|Score|Evidence|"
     body = [[c.strip() for c in r.strip("|").split("|")] for r in rows[2:]]
