@@ -50,8 +50,29 @@ def in_venv() -> bool:
 
 
 class Quiet(SimpleHTTPRequestHandler):
+    """Serves the site the way a static host such as GitHub Pages does: text
+    assets gzip-compressed when the browser accepts it."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix in self.COMPRESS and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
 
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:

@@ -12,3 +12,10 @@ document$.subscribe(function () {
       box.setAttribute("aria-label", text || "Done");
     });
 });
+
+/* Material's search box is a role="dialog" with no name (axe: aria-dialog-name). */
+document$.subscribe(function () {
+  "use strict";
+  var search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+});
