@@ -255,7 +255,8 @@ def test_tool_scripts_are_plain_loaded_in_order_and_guarded():
                              code, re.M), f"{path.name}: modules or network calls"
         assert not re.search(r"https?://", code), f"{path.name}: an address of another host"
         if path.name not in ("store.js", "estimate.js"):
-            assert "document$.subscribe(" in code and "dataset.ready" in code, f"{path.name}: not guarded"
+            # Each tool starts through the one guard in store.js (once per page, never in the print page).
+            assert "document$.subscribe(" in code and "PracticeStore.startOnce(" in code, f"{path.name}: not guarded"
             assert "localStorage" not in code, f"{path.name}: storage must go through store.js"
 
 

@@ -307,14 +307,6 @@
   }
 
   document$.subscribe(function () {
-    var root = document.getElementById("tool-estimation-calculator");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      init(root);
-    } catch (err) {
-      root.textContent = "The calculator could not start (" + err.message + "). The formulas below work by hand.";
-    }
+    window.PracticeStore.startOnce("tool-estimation-calculator", init, "The calculator could not start ({error}). The formulas below work by hand.");
   });
 })();

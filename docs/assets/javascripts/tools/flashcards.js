@@ -180,14 +180,6 @@
   }
 
   document$.subscribe(function () {
-    var root = document.getElementById("tool-flashcards");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      init(root);
-    } catch (err) {
-      root.textContent = "The flashcards could not start (" + err.message + "). The decks are described below.";
-    }
+    window.PracticeStore.startOnce("tool-flashcards", init, "The flashcards could not start ({error}). The decks are described below.");
   });
 })();

@@ -221,16 +221,7 @@
     // Instant navigation swaps the page without reloading the script.
     if (ticker) clearInterval(ticker);
     ticker = null;
-    redraw = null;
-    var root = document.getElementById("tool-mock-timer");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      redraw = init(root);
-      ticker = setInterval(redraw, 250);
-    } catch (err) {
-      root.textContent = "The timer could not start (" + err.message + "). The phases and their budgets are below.";
-    }
+    redraw = window.PracticeStore.startOnce("tool-mock-timer", init, "The timer could not start ({error}). The phases and their budgets are below.");
+    if (redraw) ticker = setInterval(redraw, 250);
   });
 })();

@@ -110,14 +110,6 @@
   }
 
   document$.subscribe(function () {
-    var root = document.getElementById("tool-question-picker");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      init(root);
-    } catch (err) {
-      root.textContent = "The picker could not start (" + err.message + "). Every question is listed below.";
-    }
+    window.PracticeStore.startOnce("tool-question-picker", init, "The picker could not start ({error}). Every question is listed below.");
   });
 })();

@@ -184,14 +184,6 @@
   }
 
   document$.subscribe(function () {
-    var root = document.getElementById("tool-self-score");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      init(root);
-    } catch (err) {
-      root.textContent = "The scoring form could not start (" + err.message + "). The rubric below works on paper.";
-    }
+    window.PracticeStore.startOnce("tool-self-score", init, "The scoring form could not start ({error}). The rubric below works on paper.");
   });
 })();

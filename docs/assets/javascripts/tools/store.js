@@ -360,7 +360,26 @@
     });
   }
 
+  // Start a tool on the page that holds its root element, once per page (instant
+  // navigation brings a fresh page without reloading the script). The copy in the
+  // whole-book print page stays static. If start() throws, the root says why and
+  // the page's plain content remains (onFail may reveal more of it). Returns what
+  // start() returns.
+  function startOnce(id, start, failure, onFail) {
+    var root = document.getElementById(id);
+    if (!root || root.dataset.ready || root.closest(".print-page")) return undefined;
+    root.dataset.ready = "true";
+    try {
+      return start(root);
+    } catch (err) {
+      root.textContent = failure.replace("{error}", err.message);
+      if (onFail) onFail();
+      return undefined;
+    }
+  }
+
   window.PracticeStore = {
+    startOnce: startOnce,
     KEY: KEY,
     VERSION: VERSION,
     fresh: fresh,

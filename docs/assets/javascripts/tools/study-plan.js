@@ -112,16 +112,11 @@
   }
 
   document$.subscribe(function () {
-    var root = document.getElementById("tool-study-plan");
-    // Start once per page; the copy in the whole-book print page stays static.
-    if (!root || root.dataset.ready || root.closest(".print-page")) return;
-    root.dataset.ready = "true";
-    try {
-      init(root);
-    } catch (err) {
-      root.textContent = "The tracker could not start (" + err.message + "). The plan below still works on paper.";
-      var plain = document.querySelector("[data-plan-static]");
-      if (plain) plain.hidden = false;
-    }
+    window.PracticeStore.startOnce("tool-study-plan", init,
+      "The tracker could not start ({error}). The plan below still works on paper.",
+      function () {
+        var plain = document.querySelector("[data-plan-static]");
+        if (plain) plain.hidden = false;
+      });
   });
 })();
